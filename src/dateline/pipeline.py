@@ -36,8 +36,9 @@ Stage = Callable[[Draft], Draft]
 BEFORE_PARSE: list[Stage] = [normalize, find_dateline]
 AFTER_PARSE: list[Stage] = [resolve_entities, extract_quotes, find_times, code_events]
 
-#: Articles larger than this are refused (characters); see ``InputError``.
-MAX_CHARS = 20_000_000
+#: Articles larger than this are refused (characters): no news article is this long; a
+#: text that is has several articles in it, and should be split first.
+MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,8 @@ def check_text(text: str) -> None:
         raise InputError("the article is empty")
     if len(text) > MAX_CHARS:
         raise InputError(
-            f"the article has {len(text):,} characters, more than the {MAX_CHARS:,} Dateline reads"
+            f"the article has {len(text):,} characters, more than the {MAX_CHARS:,} of the "
+            "longest article Dateline reads; split it into its articles first"
         )
     sample = text[:4096]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")

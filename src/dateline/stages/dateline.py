@@ -19,7 +19,7 @@ _DATELINE = re.compile(
     (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?
     (?:[ ]?\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?
     [ \t]*(?:[–—]|-{1,2}|:)[ \t]+(?=\S)""",
-    re.VERBOSE,
+    re.VERBOSE | re.MULTILINE,
 )
 
 _BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]+){0,5})[ \t]*$", re.M)

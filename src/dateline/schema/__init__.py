@@ -1,0 +1,1 @@
+"""JSON Schema of the article serialisation (``dateline/1``)."""
