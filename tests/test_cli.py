@@ -94,7 +94,9 @@ def test_analyze_names_a_missing_file(runner: CliRunner, tmp_path: Path) -> None
 
 
 def test_analyze_json_refuses_several_documents(runner: CliRunner, corpus: Path) -> None:
-    result = runner.invoke(main, ["analyze", str(corpus / "a.txt"), str(corpus / "b.html"), "--json"])
+    result = runner.invoke(
+        main, ["analyze", str(corpus / "a.txt"), str(corpus / "b.html"), "--json"]
+    )
     assert result.exit_code == 2
     assert "--jsonl" in result.stderr
 
@@ -112,4 +114,6 @@ def test_every_command_is_documented_in_the_readme() -> None:
     for name, command in main.commands.items():
         assert f"dateline {name}" in readme, f"`dateline {name}` is not in README.md"
         for sub in getattr(command, "commands", {}):
-            assert f"dateline {name} {sub}" in readme, f"`dateline {name} {sub}` is not in README.md"
+            assert f"dateline {name} {sub}" in readme, (
+                f"`dateline {name} {sub}` is not in README.md"
+            )

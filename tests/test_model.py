@@ -32,7 +32,9 @@ def test_article_json_matches_the_shipped_schema(example) -> None:
 
 def test_schema_rejects_what_the_model_would_not_write(example) -> None:
     data = example.to_dict()
-    data["quotes"] = [{"id": "Q1", "kind": "shouted", "content": {"start": 0, "end": 1, "text": "B"}}]
+    data["quotes"] = [
+        {"id": "Q1", "kind": "shouted", "content": {"start": 0, "end": 1, "text": "B"}}
+    ]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema())
 
@@ -44,9 +46,24 @@ def test_reading_another_schema_version_says_what_to_do() -> None:
 
 def test_public_api_is_small_and_explicit() -> None:
     assert sorted(dateline.__all__) == sorted(
-        ["SCHEMA", "Article", "DatelineError", "Entity", "Event", "Failure", "InputError",
-         "KBLink", "Mention", "OptionError", "Quote", "Sentence", "Span", "TimeExpression",
-         "analyze", "pipe"]
+        [
+            "SCHEMA",
+            "Article",
+            "DatelineError",
+            "Entity",
+            "Event",
+            "Failure",
+            "InputError",
+            "KBLink",
+            "Mention",
+            "OptionError",
+            "Quote",
+            "Sentence",
+            "Span",
+            "TimeExpression",
+            "analyze",
+            "pipe",
+        ]
     )
     for name in dateline.__all__:
         assert hasattr(dateline, name)

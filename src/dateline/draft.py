@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from dateline.model import Article, Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 @dataclass(slots=True)

@@ -137,7 +137,9 @@ class Mention:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
         return cls(
-            Span.from_dict(data["span"]), data.get("kind", "name"), data.get("entity"),
+            Span.from_dict(data["span"]),
+            data.get("kind", "name"),
+            data.get("entity"),
             data.get("label"),
         )
 

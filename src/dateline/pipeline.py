@@ -70,9 +70,7 @@ def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
 
     parsed = dateparser.parse(text, languages=["en"])
     if parsed is None:
-        raise OptionError(
-            f"cannot read {value!r} as a date; give an ISO date such as 2022-03-04"
-        )
+        raise OptionError(f"cannot read {value!r} as a date; give an ISO date such as 2022-03-04")
     return parsed.date()
 
 
@@ -80,7 +78,10 @@ def as_article(item: ArticleInput, published: Any = None, title: str | None = No
     """An unanalysed :class:`Article` from a text, a dict or an Article."""
     if isinstance(item, Article):
         return Article(
-            text=item.text, title=item.title, source=item.source, url=item.url,
+            text=item.text,
+            title=item.title,
+            source=item.source,
+            url=item.url,
             published=item.published,
         )
     if isinstance(item, dict):
@@ -182,7 +183,9 @@ def _source(item: ArticleInput) -> str | None:
     return None
 
 
-def _batches(numbered: Iterable[tuple[int, ArticleInput]], size: int) -> Iterator[list[tuple[int, ArticleInput]]]:
+def _batches(
+    numbered: Iterable[tuple[int, ArticleInput]], size: int
+) -> Iterator[list[tuple[int, ArticleInput]]]:
     iterator = iter(numbered)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -199,9 +202,9 @@ def _run_batch(batch: list[tuple[int, ArticleInput]], published: Any) -> list[Ar
             slots.append(Failure(index, _source(item), str(exc)))
     drafts = [s for s in slots if isinstance(s, Draft)]
     english = [d for d in drafts if _is_english_short(d)]
-    docs = dict(zip(map(id, english), nlp.pipe([d.clean for d in english])))
+    docs = dict(zip(map(id, english), nlp.pipe([d.clean for d in english]), strict=True))
     results: list[Article | Failure] = []
-    for (index, item), slot in zip(batch, slots):
+    for (index, item), slot in zip(batch, slots, strict=True):
         if not isinstance(slot, Draft):
             results.append(slot)  # type: ignore[arg-type]
             continue
@@ -217,8 +220,12 @@ def _run_batch(batch: list[tuple[int, ArticleInput]], published: Any) -> list[Ar
             results.append(Failure(index, _source(item), str(exc)))
         except Exception as exc:  # a bug on one document must not lose the batch
             results.append(
-                Failure(index, _source(item), f"internal error ({type(exc).__name__}: {exc}); "
-                        "please report it with the article")
+                Failure(
+                    index,
+                    _source(item),
+                    f"internal error ({type(exc).__name__}: {exc}); "
+                    "please report it with the article",
+                )
             )
     return results
 
@@ -229,7 +236,9 @@ def _is_english_short(draft: Draft) -> bool:
     return len(draft.clean) <= CHUNK_CHARS and looks_english(draft.clean)
 
 
-def _pipe_serial(numbered: Iterable[tuple[int, ArticleInput]], batch_size: int, published: Any) -> Iterator[Article | Failure]:
+def _pipe_serial(
+    numbered: Iterable[tuple[int, ArticleInput]], batch_size: int, published: Any
+) -> Iterator[Article | Failure]:
     for batch in _batches(numbered, batch_size):
         yield from _run_batch(batch, published)
 

@@ -79,7 +79,10 @@ def render_report(article: Article, console: Console | None = None) -> None:
                 kb += f" ({link.lat:.2f}, {link.lon:.2f})"
         mentions = "; ".join(dict.fromkeys(m.span.text for m in entity.mentions))
         table.add_row(
-            entity.name, entity.kind, (link.code or "") if link else "", _shorten(kb, 40),
+            entity.name,
+            entity.kind,
+            (link.code or "") if link else "",
+            _shorten(kb, 40),
             _shorten(mentions, 60),
         )
     console.print(table)

@@ -69,7 +69,11 @@ def test_every_clean_span_points_into_the_original(raw: str) -> None:
             assert raw[span.start : span.end] == span.text
 
 
-@given(before=st.text(alphabet="abc .,", max_size=20), said=st.text(alphabet="abc xyz,", min_size=1, max_size=20), after=st.text(alphabet="abc .", max_size=20))
+@given(
+    before=st.text(alphabet="abc .,", max_size=20),
+    said=st.text(alphabet="abc xyz,", min_size=1, max_size=20),
+    after=st.text(alphabet="abc .", max_size=20),
+)
 def test_quoted_text_is_recovered_exactly(before: str, said: str, after: str) -> None:
     raw = f"{before} “{said}”{after}"
     draft = clean(raw)

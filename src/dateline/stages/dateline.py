@@ -22,11 +22,29 @@ _DATELINE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 
-_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]+){0,5})[ \t]*$", re.M)
+_BYLINE = re.compile(
+    r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]+){0,5})[ \t]*$",
+    re.M,
+)
 
 # Words that start a sentence but are no place: "Update –", "Analysis:".
-_NOT_PLACES = frozenset({"Update", "Analysis", "Opinion", "Editorial", "Breaking", "Exclusive",
-                         "Comment", "Watch", "Live", "Photos", "Video", "Note", "Correction"})
+_NOT_PLACES = frozenset(
+    {
+        "Update",
+        "Analysis",
+        "Opinion",
+        "Editorial",
+        "Breaking",
+        "Exclusive",
+        "Comment",
+        "Watch",
+        "Live",
+        "Photos",
+        "Video",
+        "Note",
+        "Correction",
+    }
+)
 
 
 def find_dateline(draft: Draft) -> Draft:

@@ -47,8 +47,10 @@ def apply_edits(text: str, offsets: OffsetMap, edits: Iterable[Edit]) -> tuple[s
             starts.extend(offsets.starts[start:end])
             ends.extend(offsets.ends[start:end])
         elif end == start:  # insertion: zero-width, where the next character starts
-            anchor = offsets.starts[start] if start < len(offsets.starts) else (
-                offsets.ends[-1] if offsets.ends else 0
+            anchor = (
+                offsets.starts[start]
+                if start < len(offsets.starts)
+                else (offsets.ends[-1] if offsets.ends else 0)
             )
             starts.extend([anchor] * len(replacement))
             ends.extend([anchor] * len(replacement))
@@ -90,7 +92,8 @@ def fix_encoding(text: str) -> list[Edit]:
             if len(body) > 20_000:  # too long to align: only same-length fixes are safe
                 if len(fixed) == len(body):
                     edits.extend(
-                        (pos + i, pos + i + 1, b) for i, (a, b) in enumerate(zip(body, fixed))
+                        (pos + i, pos + i + 1, b)
+                        for i, (a, b) in enumerate(zip(body, fixed, strict=True))
                         if a != b
                     )
             else:

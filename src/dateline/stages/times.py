@@ -21,8 +21,19 @@ from dateline.model import TimeExpression
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "a": 1, "an": 1, "several": None, "few": None}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "a": 1,
+    "an": 1,
+    "several": None,
+    "few": None,
+}
 
 # Extra patterns besides spaCy's DATE entities: spaCy misses some bare relative words.
 _RELATIVE = re.compile(
