@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from dateline.model import Article, Quote
@@ -31,7 +30,7 @@ def render_report(article: Article, console: Console | None = None) -> None:
     """Print the report of ``article`` to ``console`` (standard output by default)."""
     from dateline.stages.events import describe_event
 
-    console = console or Console(highlight=False, soft_wrap=False)
+    console = console or Console(highlight=False, soft_wrap=True)
     head = Text()
     head.append(article.source or "article", style="bold")
     if article.title:
@@ -67,25 +66,18 @@ def render_report(article: Article, console: Console | None = None) -> None:
             )
 
     console.print(f"\n[bold]Entities[/bold] ({len(article.entities)})")
-    table = Table(show_edge=False, box=None, pad_edge=False)
-    for column in ("entity", "kind", "code", "knowledge base", "mentions"):
-        table.add_column(column)
     for entity in sorted(article.entities, key=lambda e: -len(e.mentions)):
         link = entity.link
-        kb = "unlinked"
+        known = "unlinked"
         if link is not None:
-            kb = link.id + (f"; {', '.join(link.roles[:2])}" if link.roles else "")
+            known = " ".join(filter(None, [link.code, link.id]))
+            if link.roles:
+                known += f"; {', '.join(link.roles[:2])}"
             if link.lat is not None and link.lon is not None:
-                kb += f" ({link.lat:.2f}, {link.lon:.2f})"
+                known += f" ({link.lat:.2f}, {link.lon:.2f})"
         mentions = "; ".join(dict.fromkeys(m.span.text for m in entity.mentions))
-        table.add_row(
-            entity.name,
-            entity.kind,
-            (link.code or "") if link else "",
-            _shorten(kb, 40),
-            _shorten(mentions, 60),
-        )
-    console.print(table)
+        console.print(f"  [bold]{entity.name}[/bold] ({entity.kind}) {known}")
+        console.print(f"    [dim]{_shorten(mentions, 100)}[/dim]")
 
     console.print(f"\n[bold]Events[/bold] ({len(article.events)})")
     for event in article.events:
