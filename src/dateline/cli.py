@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import click
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, OptionError, ResourceError
 from dateline.inputs import Document, read_paths
+from dateline.model import Article
 from dateline.pipeline import Failure, parse_date, pipe
 
 
@@ -41,6 +44,12 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object (one document only).")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per document, per line.")
 @click.option("--n-process", default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--dask-scheduler",
+    metavar="ADDRESS",
+    help="Run the analysis on an existing Dask cluster (e.g. tcp://host:8786); "
+    "needs pip install 'dateline[dask]'.",
+)
 def analyze(
     paths: tuple[str, ...],
     published: str | None,
@@ -48,6 +57,7 @@ def analyze(
     as_json: bool,
     as_jsonl: bool,
     n_process: int,
+    dask_scheduler: str | None,
 ) -> None:
     """Analyse articles: files, directories (every .txt/.html inside) or - for stdin.
 
@@ -74,12 +84,21 @@ def analyze(
             f"--json prints one document but {len(documents)} were given; use --jsonl"
         )
     records = (
-        {"text": d.text, "title": d.title or title, "source": d.source, "url": d.url,
-         "published": d.published or anchor}
+        {
+            "text": d.text,
+            "title": d.title or title,
+            "source": d.source,
+            "url": d.url,
+            "published": d.published or anchor,
+        }
         for d in documents
     )
     ok = 0
-    for result in pipe(records, n_process=n_process, errors="return"):
+    if dask_scheduler:
+        results = _on_dask(records, dask_scheduler)
+    else:
+        results = pipe(records, n_process=n_process, errors="return")
+    for result in results:
         if isinstance(result, Failure):
             click.echo(f"dateline: error: {result.source}: {result.error}", err=True)
             failed += 1
@@ -95,4 +114,31 @@ def analyze(
         sys.exit(2)
 
 
+def _on_dask(records: Iterable[dict[str, Any]], address: str) -> Iterator[Article | Failure]:
+    """Results of the analysis on the Dask cluster at ``address``."""
+    from dateline.scale.dask import pipe_distributed
+
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise ResourceError(
+            "Dask is not installed; install it with: pip install 'dateline[dask]'"
+        ) from exc
+    try:
+        client = Client(address, timeout=10)
+    except OSError as exc:
+        raise OptionError(f"--dask-scheduler: cannot reach {address}: {exc}") from exc
+    with client:
+        yield from pipe_distributed(records, client)
+
+
 # --- command registrations --- (one line per command group; keep this block at the end)
+from dateline.store.commands import add_store_commands  # noqa: E402  (ingest, reanalyze, query, export)
+
+add_store_commands(main)
+from dateline.kb.commands import kb_group  # noqa: E402  (kb build, kb import, kb lookup)
+
+main.add_command(kb_group)
+from dateline.serve.commands import serve_command  # noqa: E402  (serve)
+
+main.add_command(serve_command)

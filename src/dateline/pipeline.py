@@ -191,7 +191,7 @@ def _batches(
         yield batch
 
 
-def _run_batch(batch: list[tuple[int, ArticleInput]], published: Any) -> list[Article | Failure]:
+def run_batch(batch: list[tuple[int, ArticleInput]], published: Any) -> list[Article | Failure]:
     """Analyse one batch, parsing its documents together; a bad one fails alone."""
     nlp = load_nlp()
     slots: list[Article | Failure | Draft] = []
@@ -240,7 +240,7 @@ def _pipe_serial(
     numbered: Iterable[tuple[int, ArticleInput]], batch_size: int, published: Any
 ) -> Iterator[Article | Failure]:
     for batch in _batches(numbered, batch_size):
-        yield from _run_batch(batch, published)
+        yield from run_batch(batch, published)
 
 
 _WORKER_PUBLISHED: Any = None
@@ -253,7 +253,7 @@ def _worker_init(published: Any) -> None:
 
 
 def _worker_batch(batch: list[tuple[int, ArticleInput]]) -> list[Article | Failure]:
-    return _run_batch(batch, _WORKER_PUBLISHED)
+    return run_batch(batch, _WORKER_PUBLISHED)
 
 
 def _pipe_parallel(
