@@ -188,6 +188,10 @@ class _Reader:
         self.doc: Doc = draft.doc
         published = draft.article.published
         self.on = (published or dt.date.today()).isoformat()
+        # Without a publication date, roles cannot be dated: a title then stands only for
+        # a person of the article known to have held it, never for today's holder.
+        self.dated = published is not None
+        self.titled: dict[tuple[str, str | None], str] = {}  # (role, of) -> person named with it
         self.mentions: list[_Mention] = []
         self.people: dict[str, _Cluster] = {}
         self.sent_of: list[int] = [0] * len(self.doc)
@@ -600,6 +604,10 @@ class _Reader:
             for m in nested:
                 m.nested = True
             person = self._apposed_person(tok, phrase, person_at)
+            if person is not None and person.key:
+                # "The secretary general of the Alliance, Jens Stoltenberg": later uses of
+                # the same title in this article stand for him, whatever the date.
+                self.titled.setdefault((key, self._title_of(nested)), person.key)
             target = person.key if person is not None else self._title_holder(
                 key, phrase, nested)
             if target is None:
@@ -655,10 +663,18 @@ class _Reader:
                 return m
         return None
 
+    @staticmethod
+    def _title_of(nested: list[_Mention]) -> str | None:
+        places = [m.key for m in nested if m.key and not m.key.startswith("local:")]
+        return places[0] if places else None
+
     def _title_holder(self, key: str, phrase: SpacySpan, nested: list[_Mention]) -> str | None:
         former = any(t.lower_ in ("former", "ex", "then") for t in phrase)
-        places = [m.key for m in nested if m.key and not m.key.startswith("local:")]
-        of = places[0] if places else None
+        of = self._title_of(nested)
+        if not former:
+            named = self.titled.get((key, of)) or (self.titled.get((key, None)) if of is None else None)
+            if named is not None:
+                return named
         # Among the article's people first: the most recently mentioned who fits.
         fitting: list[tuple[int, str]] = []
         for person_key, cluster in self.people.items():
@@ -670,13 +686,13 @@ class _Reader:
             for role in self.kb.roles(person_key):
                 if role.key != key or (of is not None and role.of != of):
                     continue
-                if role.end <= self.on if former else role.active(self.on):
+                if not self.dated or (role.end <= self.on if former else role.active(self.on)):
                     last = max((m.start for m in cluster.mentions if m.start < phrase.start_char),
                                default=-1)
                     fitting.append((last, person_key))
         if fitting:
             return max(fitting)[1]
-        if former or of is None:
+        if former or of is None or not self.dated:
             return None
         holders = self.kb.holders(key, of, self.on)
         if len(holders) == 1:
