@@ -142,3 +142,6 @@ main.add_command(kb_group)
 from dateline.serve.commands import serve_command  # noqa: E402  (serve)
 
 main.add_command(serve_command)
+from dateline.eval.commands import eval_group  # noqa: E402  (eval)
+
+main.add_command(eval_group)

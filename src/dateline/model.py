@@ -255,7 +255,7 @@ class Event:
 
     ``source`` is ``"journalist"`` when the article reports the event in its own
     voice, else the Entity.id of the speaker who claims it (``source_quote``
-    names the quote). ``date`` is an ISO date or None.
+    names the quote; ``"unknown"``: a speaker not resolved). ``date``: ISO date or None.
     """
 
     id: str  # "V1", ...

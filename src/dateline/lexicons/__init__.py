@@ -1,0 +1,1 @@
+"""Data files of Dateline (cue verbs, PLOVER patterns) and their readers."""
