@@ -56,7 +56,7 @@ def reading(article: Article) -> dict:
             }
             for v in article.events
         ],
-        "times": [(t.span.text, t.kind, t.value) for t in article.times],
+        "times": [[t.span.text, t.kind, t.value] for t in article.times],
     }
 
 

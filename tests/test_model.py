@@ -62,6 +62,7 @@ def test_public_api_is_small_and_explicit() -> None:
             "Span",
             "TimeExpression",
             "analyze",
+            "open_store",
             "pipe",
         ]
     )

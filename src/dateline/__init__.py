@@ -25,6 +25,16 @@ from dateline.pipeline import Failure, analyze, pipe
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    # The database layer loads SQLAlchemy: only when it is asked for.
+    if name == "open_store":
+        from dateline.store import open_store
+
+        return open_store
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+
+
 __all__ = [
     "SCHEMA",
     "Article",
@@ -41,5 +51,6 @@ __all__ = [
     "Span",
     "TimeExpression",
     "analyze",
+    "open_store",
     "pipe",
 ]

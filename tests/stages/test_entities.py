@@ -328,3 +328,40 @@ def test_title_stands_for_the_person_named_with_it_even_without_a_date() -> None
     [person] = [e for e in article.entities if e.kind == "person"]
     assert person.name == "Jens Stoltenberg"
     assert "The Allied Secretary General" in {m.span.text for m in person.mentions}
+
+
+@pytest.mark.parametrize(
+    ("words", "names", "same"),
+    [
+        ([], ["Ted Cruz"], False),  # no words at all (a name of punctuation only)
+        (["Cruz"], ["", "  "], False),  # empty names in the cluster
+        (["Cruz"], ["Ted Cruz"], True),  # a surname stands for the full name
+    ],
+)
+def test_same_person_is_safe_on_empty_names(words: list[str], names: list[str], same: bool) -> None:
+    from dateline.stages.entities import _first_names_agree, _same_person
+
+    assert _same_person(words, names) is same
+    assert _first_names_agree("—", "Ted") is False
+
+
+def test_they_after_an_unnamed_plural_is_not_the_group_named_before() -> None:
+    # "they" is "those countries", which no entity stands for: better unresolved than NATO.
+    text = (
+        "NATO foreign ministers met in Brussels on Friday.\n\n"
+        "He stated that those countries are very different but that they have much in common."
+    )
+    article = dateline.analyze(text, published="2022-03-04")
+    they = [
+        m for e in article.entities for m in e.mentions if m.span.text == "they"
+    ]
+    assert they == []
+
+
+def test_they_after_a_named_group_is_that_group() -> None:
+    article = dateline.analyze(
+        "NATO foreign ministers met in Brussels on Friday. They agreed on sanctions.",
+        published="2022-03-04",
+    )
+    [nato] = [e for e in article.entities if "they" in {m.span.text.lower() for m in e.mentions}]
+    assert nato.link is not None and nato.link.code == "IGOWSTNAT"

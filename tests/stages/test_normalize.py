@@ -25,6 +25,11 @@ def clean(text: str) -> Draft:
         # straight quotes become opening and closing curly ones by context
         ('He said "we will" and left.', "He said “we will” and left."),
         ('"Yes," she said.', "“Yes,” she said."),
+        # a quote between spaces closes what is open in its paragraph, else opens
+        ("He said \"above all, ' \" and left.", "He said “above all, ' ” and left."),
+        ('He wrote " and then "', "He wrote “ and then ”"),
+        # a new paragraph closes nothing left open in the one before
+        ('"Never.\n\n" Yes," he said.', "“Never.\n\n“ Yes,” he said."),
         # mojibake from a UTF-8 page read as Windows-1252
         ("Ukraineâ€™s airspace", "Ukraine’s airspace"),
         # non-breaking spaces become spaces, zero-width ones disappear

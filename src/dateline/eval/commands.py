@@ -44,7 +44,7 @@ def polnear(
             for doc, predicted in zip(run.docs, run.dateline, strict=True):
                 out.write(json.dumps(prediction_record(doc, predicted)) + "\n")
     title = f"PolNeAR {folder}: {len(docs)} articles, {ours.gold} gold attributions"
-    click.echo(format_table(ours, baseline, title=title))
+    click.echo(format_table(ours, None if no_baseline else baseline, title=title))
     for failure in run.failures:
         click.echo(f"warning: a stage failed, the article was scored without it: {failure}",
                    err=True)

@@ -389,24 +389,28 @@ def prediction_record(doc: GoldDocument, predicted: Sequence[Attribution]) -> di
     return {"doc": doc.name, "quotes": [p.to_dict() for p in predicted]}
 
 
-def format_table(ours: Scores, baseline: Scores, title: str = "") -> str:
-    """Both systems' figures side by side, as plain text."""
+def format_table(ours: Scores, baseline: Scores | None, title: str = "") -> str:
+    """Both systems' figures side by side (Dateline's alone without a baseline)."""
+    other = baseline if baseline is not None else ours
     rows = [
-        ("precision", ours.precision, baseline.precision),
-        ("recall", ours.recall, baseline.recall),
-        ("F1", ours.f1, baseline.f1),
-        ("source accuracy", ours.source_accuracy, baseline.source_accuracy),
-        ("end-to-end F1", ours.end_to_end, baseline.end_to_end),
-        ("direct-quote recall", ours.direct_recall, baseline.direct_recall),
+        ("precision", ours.precision, other.precision),
+        ("recall", ours.recall, other.recall),
+        ("F1", ours.f1, other.f1),
+        ("source accuracy", ours.source_accuracy, other.source_accuracy),
+        ("end-to-end F1", ours.end_to_end, other.end_to_end),
+        ("direct-quote recall", ours.direct_recall, other.direct_recall),
     ]
     lines = []
     if title:
         lines.append(title)
-    lines.append(f"{'figure':<22}{'Dateline':>10}{'textacy':>10}")
+    has_baseline = baseline is not None
+    lines.append(f"{'figure':<22}{'Dateline':>10}{'textacy' if has_baseline else '':>10}")
     for name, a, b in rows:
-        lines.append(f"{name:<22}{a:>10.3f}{b:>10.3f}")
+        theirs = f"{b:>10.3f}" if has_baseline else ""
+        lines.append(f"{name:<22}{a:>10.3f}{theirs}")
+    theirs = f"{other.matched}/{other.predicted}" if has_baseline else ""
     lines.append(
         f"{'(counts)':<22}{f'{ours.matched}/{ours.predicted}':>10}"
-        f"{f'{baseline.matched}/{baseline.predicted}':>10}  matched/predicted; gold {ours.gold}"
+        f"{theirs:>10}  matched/predicted; gold {ours.gold}"
     )
     return "\n".join(lines)

@@ -672,7 +672,7 @@ class _Reader:
         former = any(t.lower_ in ("former", "ex", "then") for t in phrase)
         of = self._title_of(nested)
         if not former:
-            named = self.titled.get((key, of)) or (self.titled.get((key, None)) if of is None else None)
+            named = self.titled.get((key, of))
             if named is not None:
                 return named
         # Among the article's people first: the most recently mentioned who fits.
@@ -729,6 +729,8 @@ class _Reader:
                     gender.setdefault(target, wanted)
             elif lower in _PLURAL_PRONOUNS and tok.pos_ == "PRON":
                 target = self._antecedent(tok, groups, window=1)
+                if target is not None and self._unnamed_plural_between(tok, groups):
+                    target = None  # "those countries … they": not the group named before
             elif lower in _THING_PRONOUNS:
                 target = self._parallel_owner(tok, things) or self._antecedent(
                     tok, things, window=1)
@@ -743,6 +745,23 @@ class _Reader:
                     mention.local_kind = "person"
                     people.append(mention)
                     people.sort(key=lambda m: m.start)
+
+    def _unnamed_plural_between(self, tok: Token, groups: list[_Mention]) -> bool:
+        """A plural noun phrase that is no group of ours ("those countries") stands, in the
+        pronoun's sentence, after the last group mention: the nearer antecedent is it."""
+        sent = self.doc[tok.i].sent
+        last_group = max((m.start for m in groups if m.start < tok.idx), default=-1)
+        covered = [(m.start, m.end) for m in groups]
+        for cand in sent:
+            if cand.i >= tok.i:
+                break
+            if cand.idx <= last_group or cand.tag_ != "NNS":
+                continue
+            if cand.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+                continue
+            if not any(s <= cand.idx < e for s, e in covered):
+                return True
+        return False
 
     def _plural_group(self, m: _Mention) -> bool:
         if m.local_kind == "person":
@@ -859,11 +878,15 @@ def _name_words(text: str) -> list[str]:
 
 
 def _same_person(words: list[str], names: list[str]) -> bool:
+    if not words:
+        return False
     full = [n for n in names if len(n.split()) > 1]
     if len(words) > 1 and full:
         names = full  # "Rafael Cruz" is compared with "Ted Cruz", not with a bare "Cruz"
     for name in names:
         other = name.split()
+        if not other:
+            continue
         if words == other:
             return True
         if len(words) < len(other) and other[-len(words):] == words:
@@ -880,7 +903,10 @@ def _same_person(words: list[str], names: list[str]) -> bool:
 
 def _first_names_agree(a: str, b: str) -> bool:
     """"Dmitro" and "Dmytro" agree (same initial, similar); "Bill" and "Hillary" do not."""
-    a, b = fold(a).split()[0], fold(b).split()[0]
+    a_words, b_words = fold(a).split(), fold(b).split()
+    if not a_words or not b_words:
+        return False
+    a, b = a_words[0], b_words[0]
     if a == b:
         return True
     if a[:1] != b[:1]:

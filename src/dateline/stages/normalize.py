@@ -119,14 +119,31 @@ _STRAIGHT = re.compile(r'"')
 def curl_quotes(text: str) -> list[Edit]:
     """Straight double quotes become opening or closing ones, judged by their neighbours.
 
-    A quote after a space, a line start or opening punctuation opens; any
-    other closes. Already curly quotes are left as they are.
+    A quote with a space (or line start, or opening punctuation) before it and a word
+    after it opens; one with a word before it and a space or punctuation after it
+    closes. A quote standing between two spaces (``'above the president,' "``) is
+    decided by what is open: it closes a quotation left open in its paragraph, else
+    opens one. Already curly quotes are left as they are.
     """
     edits: list[Edit] = []
+    open_quote = False
+    pos = 0
     for m in _STRAIGHT.finditer(text):
         i = m.start()
+        if "\n\n" in text[pos:i]:
+            open_quote = False  # a new paragraph: nothing is open
+        pos = i
         before = text[i - 1] if i > 0 else "\n"
-        opens = before.isspace() or before in "([{—–-/:"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        space_before = before.isspace() or before in "([{—–-/:"
+        space_after = after.isspace() or after in ".,;:!?)]}—–"
+        if space_before and not space_after:
+            opens = True
+        elif space_after and not space_before:
+            opens = False
+        else:
+            opens = not open_quote
+        open_quote = opens
         edits.append((i, i + 1, OPENING if opens else CLOSING))
     return edits
 

@@ -209,10 +209,34 @@ def extract_quotes(draft: Draft) -> Draft:
     attributions = _assemble(draft, index, quotations, frames, lex)
     mentions = _Mentions(draft)
     _resolve_speakers(draft, attributions, mentions)
-    draft.article.quotes = [
-        _quote(draft, n, a, mentions) for n, a in enumerate(_flatten(attributions), 1)
-    ]
+    quotes = [_quote(draft, n, a, mentions) for n, a in enumerate(_flatten(attributions), 1)]
+    draft.article.quotes = _without_nested_repeats(quotes)
     return draft
+
+
+def _without_nested_repeats(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote that repeats, inside it, another of the same cue and kind family.
+
+    Two frames of one cue (its clausal complement, and the wider argument that runs on
+    into a second quotation) can both survive assembly; PolNeAR counts one attribution
+    per cue, and so does a reader. Partial quotes are compared only with partial ones.
+    """
+    kept: list[Quote] = []
+    for quote in quotes:
+        partial = quote.kind == "partial"
+        repeated = any(
+            other is not quote
+            and other.cue == quote.cue
+            and (other.kind == "partial") == partial
+            and other.content.contains(quote.content)
+            and (other.content != quote.content or quotes.index(other) < quotes.index(quote))
+            for other in quotes
+        )
+        if not repeated:
+            kept.append(quote)
+    for number, quote in enumerate(kept, 1):
+        quote.id = f"Q{number}"
+    return kept
 
 
 # --- assembling ----------------------------------------------------------------------------
