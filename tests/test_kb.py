@@ -86,6 +86,29 @@ def test_kb_memberships_start_on_the_accession_date(kb, country, joined):
     assert "country:NOR" in kb.members("igo:NATO", before)
 
 
+@pytest.mark.parametrize(
+    "igo, country, member_on, not_yet_on",
+    [
+        ("igo:UN", "country:SSD", "2012-01-01", "2011-01-01"),   # admitted 2011-07-14
+        ("igo:AU", "country:MAR", "2018-01-01", "2010-01-01"),   # readmitted 2017-01-30
+        ("igo:OSCE", "country:MNG", "2012-11-21", "2012-11-20"),  # participating from 2012-11-21
+    ],
+)
+def test_kb_memberships_of_the_un_osce_and_au_are_dated(kb, igo, country, member_on, not_yet_on):
+    assert country in kb.members(igo, member_on)
+    assert country not in kb.members(igo, not_yet_on)
+
+
+def test_kb_un_osce_and_au_have_their_full_membership_today(kb):
+    assert len(kb.members("igo:UN", "2025-01-01")) == 193
+    assert len(kb.members("igo:OSCE", "2025-01-01")) == 57
+    assert len(kb.members("igo:AU", "2025-01-01")) == 55
+    # the 51 original UN members joined on 1945-10-24 (49 of them under a present-day code)
+    assert {"country:USA", "country:RUS", "country:UKR"} <= kb.members("igo:UN", "1945-10-24")
+    assert "country:CHE" not in kb.members("igo:UN", "2002-09-09")
+    assert "country:CHE" in kb.members("igo:UN", "2002-09-10")
+
+
 def test_kb_knows_alternate_names_of_places(kb):
     kiev = [c for c in kb.lookup("Kiev") if c.type == "city"]
     assert [c.name for c in kiev] == ["Kyiv"]
