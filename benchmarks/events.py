@@ -14,19 +14,8 @@ import argparse
 import copy
 import datetime as dt
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
-EXAMPLE = ROOT.parent / "shared" / "examples" / "nato-no-fly-zone.txt"
-
-
-def documents(limit: int | None) -> list[str]:
-    if POLNEAR_DEV.is_dir():
-        texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR_DEV.glob("*.txt"))]
-    else:
-        texts = [EXAMPLE.read_text(encoding="utf-8")] * 40
-    return texts[:limit] if limit else texts
+from throughput import documents  # the same documents as the whole-pipeline benchmark
 
 
 def main() -> None:
