@@ -25,7 +25,7 @@ from dateline.model import Article
 from dateline.stages.dateline import find_dateline
 from dateline.stages.entities import resolve_entities
 from dateline.stages.events import code_events
-from dateline.stages.nlp import load_nlp, parse, read_language
+from dateline.stages.nlp import load_nlp, read_language
 from dateline.stages.normalize import normalize
 from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import find_times
@@ -209,13 +209,8 @@ def run_batch(batch: list[tuple[int, ArticleInput]], published: Any) -> list[Art
             results.append(slot)  # type: ignore[arg-type]
             continue
         try:
-            doc = docs.get(id(slot))
-            if doc is None and not slot.skip_language:
-                from dateline.stages.nlp import looks_english
-
-                if looks_english(slot.clean):
-                    doc = parse(nlp, slot.clean)
-            results.append(_finish(slot, doc))
+            # Not parsed in the batch (too long, or not English): read_language decides.
+            results.append(_finish(slot, docs.get(id(slot))))
         except DatelineError as exc:
             results.append(Failure(index, _source(item), str(exc)))
         except Exception as exc:  # a bug on one document must not lose the batch

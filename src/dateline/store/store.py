@@ -201,6 +201,24 @@ class Store:
         content hash is already stored.
         """
         row = self._article_row(article, content_hash, "analysed", None, minhash)
+        return self._insert_article(row, content_hash, story_id, article)
+
+    def add_failed_article(
+        self, article: Article, content_hash: str, error: str, minhash: bytes | None = None
+    ) -> int | None:
+        """Store an article whose analysis failed, with the reason; ``reanalyze`` retries it."""
+        row = self._article_row(article, content_hash, "failed", error, minhash)
+        return self._insert_article(row, content_hash, None, None)
+
+    def _insert_article(
+        self,
+        row: dict[str, Any],
+        content_hash: str,
+        story_id: int | None,
+        derived_from: Article | None,
+    ) -> int | None:
+        """Insert an article row (and the rows derived from ``derived_from``) in one
+        transaction; None when an article with the same content hash is already stored."""
         try:
             with self.transaction() as connection:
                 article_id = connection.execute(
@@ -211,28 +229,8 @@ class Store:
                     .where(t.articles.c.id == article_id)
                     .values(story_id=story_id or article_id)
                 )
-                _insert_derived(connection, article_id, article)
-        except StoreError as exc:
-            if isinstance(exc.__cause__, IntegrityError) and self._has(content_hash):
-                return None
-            raise
-        return int(article_id)
-
-    def add_failed_article(
-        self, article: Article, content_hash: str, error: str, minhash: bytes | None = None
-    ) -> int | None:
-        """Store an article whose analysis failed, with the reason; ``reanalyze`` retries it."""
-        row = self._article_row(article, content_hash, "failed", error, minhash)
-        try:
-            with self.transaction() as connection:
-                article_id = connection.execute(
-                    insert(t.articles).returning(t.articles.c.id), row
-                ).scalar_one()
-                connection.execute(
-                    update(t.articles)
-                    .where(t.articles.c.id == article_id)
-                    .values(story_id=article_id)
-                )
+                if derived_from is not None:
+                    _insert_derived(connection, article_id, derived_from)
         except StoreError as exc:
             if isinstance(exc.__cause__, IntegrityError) and self._has(content_hash):
                 return None
